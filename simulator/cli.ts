@@ -1,7 +1,8 @@
 /**
  * `npm run simulator [-- --port 4010 --host 127.0.0.1 --api-key KEY --seed N]`: the demo simulator.
  * The API key is fixed by default (not random as in tests) so a credential saved in n8n keeps working
- * across restarts; the simulator only listens on localhost.
+ * across restarts; the simulator only listens on localhost. Output goes through `process.stdout`
+ * because the lint config forbids `console`.
  */
 import { parseArgs } from 'node:util';
 import { CONTROL_PREFIX } from './control';
@@ -56,7 +57,7 @@ function printBanner(simulator: Simulator): void {
 		'',
 		'Ctrl-C to stop.',
 	];
-	console.log(lines.join('\n'));
+	process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 async function main(): Promise<void> {
@@ -70,6 +71,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-	console.error(error.message);
+	process.stderr.write(`${error.message}\n`);
 	process.exit(1);
 });

@@ -33,7 +33,7 @@ export function seedDemo(target: DemoTarget, desk: TicketDesk): void {
 	const frontDesk = target.createQueue({ ...DEMO_CONFIG, id: DEMO_QUEUE_IDS.frontDesk, name: 'Front Desk' }).id;
 	const pharmacy = target.createQueue({ ...DEMO_CONFIG, id: DEMO_QUEUE_IDS.pharmacy, name: 'Pharmacy' }).id;
 	const walkIn = (queueId: string, ...customerInfo: string[]) =>
-		desk.join(queueId, { session: 'demo', position: { customerInfo } }).position.id;
+		desk.join(queueId, { session: 'demo', position: { customerInfo } }).id;
 	const { staff } = target;
 
 	const served = walkIn(frontDesk, 'Ada', 'Lovelace');

@@ -108,6 +108,12 @@ function checkRule(rule: FaultRule): void {
 		throw badRequest('fault latencyMs must be a number >= 0');
 	}
 	if (rule.method !== undefined && typeof rule.method !== 'string') throw badRequest('fault method must be a string');
+	if (rule.retryAfter !== undefined && !['string', 'number'].includes(typeof rule.retryAfter)) {
+		throw badRequest('fault retryAfter must be seconds or an HTTP date');
+	}
+	if (rule.applyBeforeResponding !== undefined && typeof rule.applyBeforeResponding !== 'boolean') {
+		throw badRequest('fault applyBeforeResponding must be a boolean');
+	}
 }
 
 export class FaultInjector {

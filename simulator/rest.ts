@@ -122,7 +122,7 @@ function apiRoutes(desk: TicketDesk, store: SimulatorStore, settings: ApiSetting
 	return new Router<ApiRequest>()
 		.add('POST', route(`${Q}/join`), (request) => {
 			queue(request);
-			const { position: joined } = desk.join(request.queueId, readJoinRequest(bodyObject(request)));
+			const joined = desk.join(request.queueId, readJoinRequest(bodyObject(request)));
 			return ok({ positionUrl: settings.ticketPageUrl(joined.id), position: joined });
 		})
 		.add('GET', route(P), (request) => ok(position(request)))

@@ -173,8 +173,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
 		const response = await runHandler(route, request);
 		if (!response) {
-			// The handler wrote the answer itself.
-			res.once('finish', () => (entry.status = res.statusCode));
+			// The handler wrote (or is still writing) the answer itself.
+			const settle = () => (entry.status = res.statusCode);
+			if (res.writableEnded) settle();
+			else res.once('finish', settle);
 			return;
 		}
 		if (rule?.kind === 'dropAfterProcessing') return void res.destroy();

@@ -22,11 +22,6 @@ import { checkBookingSlot } from './validation';
 /** E7 and E10 bodies: any field may be missing, and `booking` may be partial (merged into the current one). */
 export type TicketChanges = Omit<PositionUpdate, 'booking'> & { booking?: Partial<BookingSlot> };
 
-export interface JoinResult {
-	position: Position;
-	created: boolean;
-}
-
 export interface Feedback {
 	rating?: number;
 	comment?: string;
@@ -45,10 +40,15 @@ type NewTicketFields = Pick<Position, 'type' | 'status' | 'label' | 'priority'> 
 
 /** Every field a real position carries, so clients see the same keys as from Ombori. */
 function newPosition(queue: SimQueue, fields: NewTicketFields, id: string = randomUUID()): Position {
+	const { type, status, label, priority, ...given } = fields;
 	return {
 		id,
+		type,
+		status,
+		label,
 		queue: queue.id,
 		numberInTheQueue: 0,
+		priority,
 		locale: 'en',
 		notification: null,
 		customerInfo: [],
@@ -71,7 +71,7 @@ function newPosition(queue: SimQueue, fields: NewTicketFields, id: string = rand
 		servedById: null,
 		QRCodeCheckInPositionId: JSON.stringify({ type: 'check-in-position', positionId: id }),
 		retryCount: 0,
-		...fields,
+		...given,
 	};
 }
 
@@ -102,18 +102,17 @@ export class TicketDesk {
 	}
 
 	/** E1. A known `position.id` updates that ticket, so a retried join never creates a second one. */
-	join(queueId: string, request: JoinRequest): JoinResult {
+	join(queueId: string, request: JoinRequest): Position {
 		const queue = this.requireQueue(queueId);
 		const { id, customerInfo, tags } = request.position ?? {};
 		if (id !== undefined) {
 			const owner = this.store.queueOfPosition(id);
 			if (owner === queueId) {
-				return { position: this.change(queueId, id, { customerInfo, tags }, 'update'), created: false };
+				return this.change(queueId, id, { customerInfo, tags }, 'update');
 			}
 			if (owner !== undefined) throw conflict(`Position ${id} belongs to another queue`);
 		}
-		const position = this.issueWalkIn(queue, 'anonymous', { customerInfo, tags }, 'ticket', id);
-		return { position, created: true };
+		return this.issueWalkIn(queue, 'anonymous', { customerInfo, tags }, 'ticket', id);
 	}
 
 	/** Staff-issued ticket, straight into the line. */
@@ -241,6 +240,8 @@ export class TicketDesk {
 	): Position {
 		const queue = this.requireQueue(queueId);
 		const current = this.requirePosition(queueId, positionId);
+		// A ticket that may not change at all answers 409 for that, not for a capacity problem.
+		planTransition(action, current.status);
 		const booking = changes.booking ? checkBookingSlot({ ...current.booking, ...changes.booking }) : current.booking;
 		const moved = !sameInterval(current.booking, booking);
 		const people = changes.numberOfPeople ?? current.numberOfPeople ?? 1;

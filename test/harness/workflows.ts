@@ -1,4 +1,4 @@
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { PACKAGE_NAME } from './engine';
 import type { WorkflowJson } from './engine';
@@ -13,11 +13,10 @@ export interface ActionWorkflowOptions {
 }
 
 /** Manual Trigger → (Items) → Ombori Grid with the given parameters. */
-export function actionWorkflow(parameters: IDataObject, options: ActionWorkflowOptions = {}): WorkflowJson {
+export function actionWorkflow(parameters: Record<string, unknown>, options: ActionWorkflowOptions = {}): WorkflowJson {
 	const nodes: INode[] = [
 		{ id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 	];
-	let previous = 'Start';
 	if (options.items) {
 		nodes.push({
 			id: 'i',
@@ -27,7 +26,6 @@ export function actionWorkflow(parameters: IDataObject, options: ActionWorkflowO
 			position: [200, 0],
 			parameters: { items: JSON.stringify(options.items) },
 		});
-		previous = 'Items';
 	}
 	nodes.push({
 		id: 'o',
@@ -35,7 +33,7 @@ export function actionWorkflow(parameters: IDataObject, options: ActionWorkflowO
 		type: `${PACKAGE_NAME}.omboriGrid`,
 		typeVersion: 1,
 		position: [400, 0],
-		parameters,
+		parameters: parameters as INodeParameters,
 		credentials: CREDENTIAL_REF,
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	});

@@ -4,8 +4,9 @@ import * as cancel from './cancel.operation';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as update from './update.operation';
+import * as waitForStatus from './waitForStatus.operation';
 
-export const operations = { create, get, update, cancel };
+export const operations = { create, get, update, cancel, waitForStatus };
 
 export const description: INodeProperties[] = [
 	{
@@ -39,6 +40,13 @@ export const description: INodeProperties[] = [
 				description: 'Change customer info, tags, party size or how the customer is notified',
 				action: 'Update a ticket',
 			},
+			{
+				name: 'Wait for Status',
+				value: 'waitForStatus',
+				description:
+					'Wait until a ticket reaches one of the chosen statuses (e.g. notified when staff call it) and return it; fails after the timeout',
+				action: 'Wait for a ticket status',
+			},
 		],
 		default: 'create',
 	},
@@ -46,4 +54,5 @@ export const description: INodeProperties[] = [
 	...get.description,
 	...update.description,
 	...cancel.description,
+	...waitForStatus.description,
 ];

@@ -20,6 +20,8 @@ import {
 	type FiredFault,
 } from './faults';
 import { delay, JSON_CONTENT_TYPE, readRawBody, sendRaw, sendResponse } from './http';
+import { startHub, type SimHub } from './hub';
+import { addHubControls } from './hubControl';
 import { buildQueue, patchQueue } from './queues';
 import { RequestLog, type RequestLogEntry } from './requestLog';
 import { createApiHandler, DEFAULT_REGIONS, splitApiPath } from './rest';
@@ -29,6 +31,7 @@ import { createTicketPage, TICKET_PAGE_PATH } from './ticketPage';
 import { TicketDesk } from './tickets';
 import { nowIso } from './time';
 import type { CreatedCounts, QueueInput, SimQueue } from './types';
+import { addWebhookRoutes, WebhookDispatcher } from './webhooks';
 
 export interface SimulatorOptions {
 	/** Default 0: an ephemeral port. */
@@ -70,6 +73,10 @@ export interface Simulator extends SimulatorInfo {
 	readonly requests: RequestLogEntry[];
 	server: Server;
 	staff: StaffActions;
+	/** The SignalR hub (negotiate redirect to its own port); see hub.ts. */
+	hub: SimHub;
+	/** Delivers webhook events to registered URLs; see webhooks.ts. */
+	webhooks: WebhookDispatcher;
 	info(): SimulatorInfo;
 	clearRequests(): void;
 	addFault(rules: FaultRule | FaultRule[]): FaultState[];
@@ -127,7 +134,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const desk = new TicketDesk(store);
 	const faults = new FaultInjector(seed);
 	const log = new RequestLog();
+	const webhooks = new WebhookDispatcher(store.events);
 	const customRoutes = new Router();
+	/** Routes of built-in modules (the SignalR negotiate): tried after custom ones, which may override them. */
+	const moduleRoutes = new Router();
 	const ticketPage = createTicketPage(store);
 	let baseUrl = '';
 	const api = createApiHandler(desk, store, {
@@ -138,7 +148,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
 	/** Custom routes first (so they can extend API paths), then the API, then the ticket page. */
 	const route: RouteHandler = async (request) => {
-		const custom = customRoutes.match(request.method, request.path);
+		const custom = customRoutes.match(request.method, request.path) ?? moduleRoutes.match(request.method, request.path);
 		if (custom) return custom.handler({ ...request, params: custom.params });
 		const answer = await api(request);
 		if (answer) return answer;
@@ -219,6 +229,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
 	baseUrl = `http://${urlHost.includes(':') ? `[${urlHost}]` : urlHost}:${port}`;
 	const apiRoot = `${baseUrl}/regions/${defaultRegion}/queues/v1`;
+	const hub = await startHub({
+		host: urlHost,
+		apiKey,
+		store,
+		addRoute: (method, pattern, handler) => moduleRoutes.add(method, pattern, handler),
+	});
 	const info: SimulatorInfo = {
 		url: baseUrl,
 		apiRoot,
@@ -237,6 +253,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		requests: log.entries,
 		server,
 		staff: createStaff(desk),
+		hub,
+		webhooks,
 		info: () => ({ ...info, regions: [...regions] }),
 		clearRequests: () => log.clear(),
 		addFault: (rules) => faults.add(rules),
@@ -256,6 +274,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			store.reset();
 			faults.reset(seed);
 			log.clear();
+			hub.reset();
+			webhooks.reset();
 			seedInitialState();
 		},
 		addRoute: (method, pattern, handler) => {
@@ -263,11 +283,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		},
 		close: () =>
 			(closing ??= new Promise<void>((resolve) => {
-				server.close(() => resolve());
+				webhooks.close();
+				server.close(() => void hub.close().then(resolve));
 				server.closeAllConnections();
 			})),
 	};
 	const controlRouter = createControlRouter(simulator);
+	addHubControls(controlRouter, hub);
+	addWebhookRoutes(controlRouter, webhooks);
 
 	function seedInitialState(): void {
 		store.addOrganization(tenantId);

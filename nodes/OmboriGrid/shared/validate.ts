@@ -13,8 +13,14 @@ export function checkUuid(value: string): string | undefined {
 	return UUID.test(value) ? undefined : 'a UUID such as 3f2a9c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b';
 }
 
+/** Date.parse rolls 2027-02-30 over to 2 March, so the day is checked against its month as written. */
+function isCalendarDay(value: string): boolean {
+	const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+	return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
 export function checkIsoDateTime(value: string): string | undefined {
-	if (!ISO_WITH_ZONE.test(value) || Number.isNaN(Date.parse(value))) {
+	if (!ISO_WITH_ZONE.test(value) || Number.isNaN(Date.parse(value)) || !isCalendarDay(value)) {
 		return 'an ISO 8601 date and time with a time zone, such as 2026-12-05T09:00:00Z or 2026-12-05T10:00:00+01:00';
 	}
 	return undefined;

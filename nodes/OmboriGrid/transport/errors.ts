@@ -14,9 +14,10 @@ export interface ApiSubject {
 interface FailureContext {
 	node: INode;
 	subject: ApiSubject;
-	method: string;
 	origin: string;
 	attempts: number;
+	/** False when a failure after sending was not retried because the server may have processed it. */
+	safeToRepeat: boolean;
 	itemIndex?: number;
 	/** Replaced wherever it shows up in a server's text, in case a proxy echoes headers. */
 	secret: string;
@@ -66,6 +67,12 @@ function subjectName({ resource, id, queueId }: ApiSubject): string {
 	return id ? `${NOUNS[resource]} ${id} in queue ${queueId}` : `${NOUNS[resource]} of queue ${queueId}`;
 }
 
+/**
+ * Said in the message itself, not only in the description: under "Continue On Fail" n8n replaces
+ * an error item's JSON with `{error: message}`, and this is what a workflow must be able to see.
+ */
+const NOT_RESENT = ' (not re-sent: Ombori Grid may have processed it)';
+
 function statusMessage(status: number, detail: string | undefined, ctx: FailureContext): [string, string] {
 	const { subject } = ctx;
 	const because = detail ? `: ${detail}` : '';
@@ -97,11 +104,14 @@ function statusMessage(status: number, detail: string | undefined, ctx: FailureC
 		];
 	}
 	if (status >= 500) {
-		const notResent =
-			ctx.method === 'POST' && status !== 503
-				? ` The request was not re-sent because Ombori Grid may have processed it: check whether the ${NOUNS[subject.resource].toLowerCase()} exists before you run it again.`
-				: '';
-		return [`Ombori Grid server error ${status} for ${subjectName(subject)}${because}`, `Tried ${ctx.attempts} time(s).${notResent}`];
+		const mayHaveProcessed = !ctx.safeToRepeat && status !== 503;
+		const notResent = mayHaveProcessed
+			? ` The request was not re-sent because Ombori Grid may have processed it: check whether the ${NOUNS[subject.resource].toLowerCase()} exists before you run it again.`
+			: '';
+		return [
+			`Ombori Grid server error ${status} for ${subjectName(subject)}${because}${mayHaveProcessed ? NOT_RESENT : ''}`,
+			`Tried ${ctx.attempts} time(s).${notResent}`,
+		];
 	}
 	return [`Ombori Grid rejected the request for ${subjectName(subject)}${because}`, 'Check the values sent to the node.'];
 }
@@ -114,20 +124,18 @@ export function apiFailure(outcome: Outcome, body: unknown, ctx: FailureContext)
 		[message, description] = statusMessage(outcome.status, serverMessage(body, ctx.secret), ctx);
 		httpCode = String(outcome.status);
 	} else if (outcome.kind === 'malformed') {
-		message = `Ombori Grid sent an unreadable answer for ${subjectName(ctx.subject)}`;
-		description =
-			ctx.method === 'POST'
-				? 'The response was not valid JSON. The request was not re-sent because it may have been processed.'
-				: `The response was not valid JSON after ${ctx.attempts} attempt(s).`;
+		message = `Ombori Grid sent an unreadable answer for ${subjectName(ctx.subject)}${ctx.safeToRepeat ? '' : NOT_RESENT}`;
+		description = !ctx.safeToRepeat
+			? 'The response was not valid JSON. The request was not re-sent because it may have been processed.'
+			: `The response was not valid JSON after ${ctx.attempts} attempt(s).`;
 	} else if (!wasSent(outcome.code)) {
 		message = `Cannot reach Ombori Grid at ${ctx.origin} (${describeNetworkCode(outcome.code)})`;
 		description = `Check the region or the custom URL in the Ombori Grid credential, and the network. Error code: ${outcome.code}.`;
 	} else {
-		message = `The connection to Ombori Grid failed for ${subjectName(ctx.subject)} (${describeNetworkCode(outcome.code)})`;
-		description =
-			ctx.method === 'POST'
-				? `The request had been sent, so it was not repeated: Ombori Grid may have processed it. Check whether the ${NOUNS[ctx.subject.resource].toLowerCase()} exists before you run it again. Error code: ${outcome.code}.`
-				: `Tried ${ctx.attempts} time(s). Error code: ${outcome.code}.`;
+		message = `The connection to Ombori Grid failed for ${subjectName(ctx.subject)} (${describeNetworkCode(outcome.code)})${ctx.safeToRepeat ? '' : NOT_RESENT}`;
+		description = !ctx.safeToRepeat
+			? `The request had been sent, so it was not repeated: Ombori Grid may have processed it. Check whether the ${NOUNS[ctx.subject.resource].toLowerCase()} exists before you run it again. Error code: ${outcome.code}.`
+			: `Tried ${ctx.attempts} time(s). Error code: ${outcome.code}.`;
 	}
 	// Built from our own words only: the HTTP client's error carries the request headers (API key).
 	const response: JsonObject = { message, description, ...(httpCode ? { httpCode } : {}) };

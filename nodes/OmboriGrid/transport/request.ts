@@ -111,9 +111,9 @@ export async function omboriRequest<T>(ctx: RequestContext, request: ApiRequest)
 			throw apiFailure(outcome, responseBody, {
 				node: ctx.getNode(),
 				subject,
-				method,
 				origin: apiOrigin(credentials),
 				attempts: attempt,
+				safeToRepeat,
 				itemIndex,
 				secret: credentials.apiKey,
 			});

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { waitLive } from '../../live/liveStatusWait';
 import { idField, optionsCollection, queueIdField } from '../../shared/fields';
 import { positionOutput } from '../../shared/output';
 import { invalidParameter } from '../../shared/params';
@@ -44,7 +45,19 @@ const properties: INodeProperties[] = [
 		default: 300,
 		description: `Seconds to wait before failing with the last status seen. The ticket is read after 1 second, then 1.5 times less often each time, at least every ${MAX_POLL_DELAY_MS / 1000} seconds.`,
 	},
-	optionsCollection(),
+	optionsCollection([
+		{
+			displayName: 'Mode',
+			name: 'mode',
+			type: 'options',
+			options: [
+				{ name: 'Live', value: 'live', description: 'Listen to the ticket\'s live updates (SignalR), as the Ombori Grid Ticket Trigger does' },
+				{ name: 'Poll', value: 'poll', description: 'Read the ticket again and again, on the schedule described under Timeout' },
+			],
+			default: 'poll',
+			description: 'How to notice the status change. Live answers within a moment and sends no repeated reads.',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['waitForStatus'] } }, properties);
@@ -88,7 +101,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const ref = readPositionRef(this, itemIndex, 'ticket');
 	const statuses = readStatuses(this, itemIndex);
 	const timeoutMs = readTimeoutMs(this, itemIndex);
-	const outcome = await pollTicketStatus(this, ref, { statuses, deadline: Date.now() + timeoutMs }, itemIndex);
+	const waiter = this.getNodeParameter('options.mode', itemIndex, 'poll') === 'live' ? waitLive : pollTicketStatus;
+	const outcome = await waiter(this, ref, { statuses, deadline: Date.now() + timeoutMs }, itemIndex);
 	if (outcome.kind !== 'reached') throw failure(this, itemIndex, outcome, statuses, timeoutMs / 1000);
 	return positionOutput(this, itemIndex, outcome.position);
 }

@@ -22,7 +22,19 @@ export default tseslint.config(
 	},
 	{
 		files: ['credentials/**/*.ts', 'nodes/**/*.ts', 'index.ts'],
-		rules: communityRules,
+		rules: {
+			...communityRules,
+			// The package runs against the host's n8n-workflow (peer "*"); these exports exist in the
+			// 2.8 we build with but are gone from later 2.x releases such as 2.41.
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector:
+						"ImportDeclaration[source.value='n8n-workflow'] ImportSpecifier[imported.name=/^(sleepWithAbort|createDeferredPromise)$/]",
+					message: 'Not exported by newer n8n-workflow releases: use shared/waiting.ts or a local helper.',
+				},
+			],
+		},
 	},
 	{
 		files: ['package.json'],

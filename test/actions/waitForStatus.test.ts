@@ -88,7 +88,7 @@ describe('ticket wait for status (E2 polling) against the simulator', () => {
 });
 
 describe('polling schedule', () => {
-	/** Runs the poller with a virtual clock: `sleep` advances it, the ticket follows `statuses`. */
+	/** Runs the poller with a virtual clock: `pause` advances it, the ticket follows `statuses`. */
 	async function poll(statuses: string[], timeoutMs: number) {
 		let now = 1_000_000;
 		const sleeps: number[] = [];
@@ -96,17 +96,17 @@ describe('polling schedule', () => {
 		let pollTicketStatus: TicketWaiter | undefined;
 		let reads = 0;
 		jest.isolateModules(() => {
-			jest.doMock('n8n-workflow', () => ({
-				...jest.requireActual('n8n-workflow'),
-				sleep: async (ms: number) => {
+			jest.doMock(path.join(NODE_SHARED, 'waiting'), () => ({
+				pause: async (ms: number) => {
 					sleeps.push(ms);
 					now += ms;
+					return true;
 				},
 			}));
 			jest.doMock(path.join(NODE_TRANSPORT, 'endpoints'), () => ({
 				getPosition: async () => {
 					// With a real sleep the frozen clock would never reach the deadline.
-					if (reads > sleeps.length) throw new Error('sleep from n8n-workflow was not used');
+					if (reads > sleeps.length) throw new Error('the shared pause was not used');
 					return { id: 'p', queue: 'q', status: statuses[Math.min(reads++, statuses.length - 1)] };
 				},
 			}));
@@ -119,7 +119,7 @@ describe('polling schedule', () => {
 			return { outcome, sleeps, reads };
 		} finally {
 			clock.mockRestore();
-			jest.dontMock('n8n-workflow');
+			jest.dontMock(path.join(NODE_SHARED, 'waiting'));
 		}
 	}
 

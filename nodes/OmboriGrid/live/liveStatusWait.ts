@@ -9,7 +9,7 @@ import { keyRejectedError } from './keyRejection';
 import { loadSignalR } from './signalrModule';
 import { TicketWatcher } from './ticketWatcher';
 import { LIVE_DEFAULTS } from './triggerSettings';
-import { pause } from './waiting';
+import { pause } from '../shared/waiting';
 
 const outcomeOf = (position: Position, statuses: readonly string[]): WaitOutcome | undefined => {
 	if (statuses.includes(position.status)) return { kind: 'reached', position };

@@ -10,7 +10,7 @@ import { hubLogger } from './hubLogger';
 import type { KeyScope } from './keyScope';
 import type { SignalRClient, WsSocket } from './signalrModule';
 import { WS_CONNECTING } from './signalrModule';
-import { pause, settlesWithin } from './waiting';
+import { pause, settlesWithin } from '../shared/waiting';
 
 export interface ConnectionSettings extends BackoffSettings {
 	/** Bound on each negotiate request and on the WebSocket upgrade. */

@@ -10,7 +10,7 @@ import { readPositionUpdate } from './positionUpdate';
 import type { ConnectionSettings } from './signalrConnection';
 import { LiveConnection } from './signalrConnection';
 import type { SignalRClient } from './signalrModule';
-import { settlesWithin } from './waiting';
+import { settlesWithin } from '../shared/waiting';
 
 /** How long close() waits for a read of the ticket in flight. */
 const READ_SETTLE_MS = 1_500;
@@ -36,6 +36,8 @@ export const isKeyRejectedByApi = (error: unknown) =>
  */
 export class TicketWatcher {
 	private closed = false;
+	/** Cuts a re-read (and its retry pauses) short when the trigger closes. */
+	private readonly closing = new AbortController();
 	private reading: Promise<void> = Promise.resolve();
 	private readonly connection: LiveConnection;
 	private readonly label: string;
@@ -62,12 +64,10 @@ export class TicketWatcher {
 		this.connection.start();
 	}
 
-	/**
-	 * Also lets a read in flight finish (briefly): the REST transport's retry pauses cannot be
-	 * cancelled, and a read cut off by the API going away would leave one behind.
-	 */
+	/** Aborts a re-read in flight and waits (briefly) for it to unwind. */
 	async close(): Promise<void> {
 		this.closed = true;
+		this.closing.abort();
 		await Promise.all([this.connection.close(), settlesWithin(this.reading, READ_SETTLE_MS)]);
 	}
 
@@ -87,7 +87,7 @@ export class TicketWatcher {
 	private async catchUp(): Promise<void> {
 		const { ctx, ref } = this.options;
 		try {
-			const position = await getPosition(ctx, ref);
+			const position = await getPosition(ctx, ref, undefined, this.closing.signal);
 			if (!this.closed) this.options.onSnapshot(position);
 		} catch (error) {
 			if (this.closed) return;

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { PositionRef } from '../transport/endpoints';
 import { getPosition } from '../transport/endpoints';
 import type { Position } from './types';
 import { TERMINAL_STATUSES } from './types';
+import { pause } from './waiting';
 
 /** Polling schedule of Ticket → Wait for Status (README "Operations"). */
 export const FIRST_POLL_DELAY_MS = 1_000;
@@ -40,8 +41,7 @@ export const pollTicketStatus: TicketWaiter = async (ctx, ref, watch, itemIndex)
 		if (TERMINAL_STATUSES.includes(position.status)) return { kind: 'final', position };
 		const remaining = watch.deadline - Date.now();
 		if (remaining <= 0) return { kind: 'timeout', position };
-		await sleep(Math.min(delay, remaining));
-		if (signal?.aborted) {
+		if (!(await pause(Math.min(delay, remaining), signal))) {
 			throw new NodeOperationError(ctx.getNode(), 'The execution was stopped while waiting for the ticket status', {
 				itemIndex,
 			});

@@ -36,8 +36,8 @@ export const joinQueue = (ctx: RequestContext, queueId: string, body: JoinReques
 	});
 
 /** E2 */
-export const getPosition = (ctx: RequestContext, ref: PositionRef, itemIndex?: number) =>
-	omboriRequest<Position>(ctx, { method: 'GET', path: positionPath(ref), subject: subjectOf(ref), itemIndex });
+export const getPosition = (ctx: RequestContext, ref: PositionRef, itemIndex?: number, abortSignal?: AbortSignal) =>
+	omboriRequest<Position>(ctx, { method: 'GET', path: positionPath(ref), subject: subjectOf(ref), itemIndex, abortSignal });
 
 /** E4: the raw answer; its shape varies, see timeSlot/slots.ts. */
 export const getTimeSlots = (ctx: RequestContext, queueId: string, qs: IDataObject, itemIndex?: number) =>

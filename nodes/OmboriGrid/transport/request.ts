@@ -1,5 +1,7 @@
 import type { IAllExecuteFunctions, IDataObject, IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { pause } from '../shared/waiting';
 
 import {
 	CREDENTIAL_TYPE,
@@ -28,6 +30,8 @@ export interface ApiRequest {
 	 * a POST that updates by ID (E1 with a ticket ID) may say so explicitly.
 	 */
 	safeToRepeat?: boolean;
+	/** Stops the request and any retry pause; defaults to the execution's cancel signal. */
+	abortSignal?: AbortSignal;
 }
 
 /** The system error code; n8n's NodeApiError keeps it in `httpCode` when there was no response. */
@@ -67,6 +71,7 @@ export async function omboriRequest<T>(ctx: RequestContext, request: ApiRequest)
 		});
 	}
 	const safeToRepeat = request.safeToRepeat ?? method !== 'POST';
+	const abortSignal = request.abortSignal ?? ('getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined);
 	const url = `${organizationUrl(credentials)}${path}`;
 
 	for (let attempt = 1; ; attempt++) {
@@ -82,6 +87,7 @@ export async function omboriRequest<T>(ctx: RequestContext, request: ApiRequest)
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 				timeout: REQUEST_TIMEOUT_MS,
+				abortSignal,
 			})) as IN8nHttpFullResponse;
 			const parsed = readBody(response);
 			if (parsed !== 'malformed') responseBody = parsed.body;
@@ -118,6 +124,8 @@ export async function omboriRequest<T>(ctx: RequestContext, request: ApiRequest)
 				secret: credentials.apiKey,
 			});
 		}
-		await sleep(delay);
+		if (!(await pause(delay, abortSignal))) {
+			throw new NodeOperationError(ctx.getNode(), 'Stopped while waiting to retry an Ombori Grid request', { itemIndex });
+		}
 	}
 }

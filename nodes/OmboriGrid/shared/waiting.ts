@@ -1,9 +1,13 @@
-import { sleepWithAbort } from 'n8n-workflow';
+import { setTimeout as delay } from 'node:timers/promises';
 
-/** Sleeps `ms`; false when `signal` fired first (the trigger is closing). */
-export async function pause(ms: number, signal: AbortSignal): Promise<boolean> {
+/**
+ * Sleeps `ms`; false when `signal` fired first (the trigger is closing). Not n8n-workflow's
+ * sleepWithAbort: later n8n 2.x releases (2.41) no longer export it, and the package runs
+ * against whatever n8n-workflow the host n8n ships. The aborted timer is cleared at once.
+ */
+export async function pause(ms: number, signal?: AbortSignal): Promise<boolean> {
 	try {
-		await sleepWithAbort(ms, signal);
+		await delay(ms, undefined, { signal });
 		return true;
 	} catch {
 		return false;

@@ -65,27 +65,23 @@ interface ApiRequest extends RouteRequest {
 	positionId: string;
 }
 
-function readBookingRequest(body: JsonObject): ReservationRequest {
+/** Fields that E5, E6, E7 and E10 bodies share. */
+function readCommonFields(body: JsonObject) {
 	return {
 		locale: optionalString(body, 'locale'),
 		notification: optionalNotification(body, 'notification'),
 		numberOfPeople: optionalPositiveInteger(body, 'numberOfPeople'),
 		customerInfo: optionalStringArray(body, 'customerInfo'),
 		customData: optionalObject(body, 'customData'),
-		booking: checkBookingSlot(body.booking),
 	};
 }
 
+function readBookingRequest(body: JsonObject): ReservationRequest {
+	return { ...readCommonFields(body), booking: checkBookingSlot(body.booking) };
+}
+
 function readChanges(body: JsonObject): TicketChanges {
-	return {
-		locale: optionalString(body, 'locale'),
-		notification: optionalNotification(body, 'notification'),
-		numberOfPeople: optionalPositiveInteger(body, 'numberOfPeople'),
-		customerInfo: optionalStringArray(body, 'customerInfo'),
-		customData: optionalObject(body, 'customData'),
-		tags: optionalTags(body, 'tags'),
-		booking: optionalPartialBooking(body, 'booking'),
-	};
+	return { ...readCommonFields(body), tags: optionalTags(body, 'tags'), booking: optionalPartialBooking(body, 'booking') };
 }
 
 function readJoinRequest(body: JsonObject): JoinRequest {

@@ -2,8 +2,7 @@ import type { INodeType, INodeTypeDescription, ITriggerFunctions, ITriggerRespon
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { activateTicketTrigger } from './live/activateTrigger';
-import { queueIdField } from './shared/fields';
-import { TICKET_STATUSES } from './shared/types';
+import { queueIdField, statusOptions } from './shared/fields';
 import { omboriGridApiTest } from './transport/credentialTest';
 
 export class OmboriGridTicketTrigger implements INodeType {
@@ -36,10 +35,7 @@ export class OmboriGridTicketTrigger implements INodeType {
 				displayName: 'Statuses',
 				name: 'statuses',
 				type: 'multiOptions',
-				options: TICKET_STATUSES.map((status) => ({
-					name: status.charAt(0).toUpperCase() + status.slice(1),
-					value: status,
-				})).sort((a, b) => a.name.localeCompare(b.name)),
+				options: statusOptions,
 				default: [],
 				description:
 					'Only updates that leave a ticket in one of these statuses start the workflow. Leave empty for every status.',

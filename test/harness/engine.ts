@@ -30,9 +30,10 @@ import type {
 import { ICredentialsHelper, NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { installCapturingLogger } from './logs';
+import { PACKAGE_NAME, findPackageDir } from './packageDir';
 
-export const PACKAGE_DIR = path.resolve(__dirname, '../..');
-export const PACKAGE_NAME = 'n8n-nodes-ombori-grid';
+export { PACKAGE_NAME };
+export const PACKAGE_DIR = findPackageDir(__dirname);
 
 /** Stand-in for n8n-nodes-base.manualTrigger, so the registry holds only our nodes. */
 class ManualTrigger implements INodeType {

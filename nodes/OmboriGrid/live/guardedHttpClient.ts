@@ -10,37 +10,52 @@ function describeFetchFailure(error: unknown): Error {
 	return new Error(`${message ?? 'network error'}${cause?.code ? ` (${cause.code})` : ''}`);
 }
 
-/**
- * The HTTP client of the live connection (negotiate requests). Unlike the client's default one it
- * adds the API key only for the API origin, never follows an HTTP redirect (that would carry the
- * key to another host), keeps no cookies, and aborts every request when `closed` fires, so a
- * stalled negotiate cannot hold a closing trigger.
- */
-export function createGuardedHttpClient(signalr: SignalRModule, scope: KeyScope, closed: AbortSignal): HttpClient {
+type GuardedClient = new (scope: KeyScope, closed: AbortSignal) => HttpClient;
+
+/** One class per loaded client library, not per connection: a class costs kilobytes. */
+const guardedClients = new WeakMap<SignalRModule, GuardedClient>();
+
+function guardedClientClass(signalr: SignalRModule): GuardedClient {
+	const cached = guardedClients.get(signalr);
+	if (cached) return cached;
 	class GuardedHttpClient extends signalr.HttpClient {
+		constructor(
+			private readonly scope: KeyScope,
+			private readonly closed: AbortSignal,
+		) {
+			super();
+		}
+
 		async send(request: HttpRequest): Promise<HttpResponse> {
 			const { url, method, content, timeout, abortSignal } = request;
 			if (!url || !method) throw new Error('The SignalR client sent a request without URL or method');
-			const callerAbort = new AbortController();
-			if (abortSignal) abortSignal.onabort = () => callerAbort.abort();
+			// Linked by hand, and unlinked in `finally`: AbortSignal.any() keeps every derived signal
+			// on the long-lived `closed` signal, which grows with each reconnect.
+			const controller = new AbortController();
+			const abort = () => controller.abort();
+			this.closed.addEventListener('abort', abort, { once: true });
+			if (this.closed.aborted) abort();
+			if (abortSignal) abortSignal.onabort = abort;
 			const timer = timeout ? AbortSignal.timeout(timeout) : undefined;
-			const signal = AbortSignal.any([closed, callerAbort.signal, ...(timer ? [timer] : [])]);
+			timer?.addEventListener('abort', abort, { once: true });
 			let response: Response;
 			let text: string;
 			try {
 				response = await fetch(url, {
 					method,
 					body: content === '' ? undefined : content,
-					headers: scopedHeaders(url, { 'X-Requested-With': 'XMLHttpRequest', ...request.headers }, scope),
+					headers: scopedHeaders(url, { 'X-Requested-With': 'XMLHttpRequest', ...request.headers }, this.scope),
 					redirect: 'manual',
-					signal,
+					signal: controller.signal,
 				});
 				text = await response.text();
 			} catch (error) {
 				if (timer?.aborted) throw new signalr.TimeoutError();
-				if (signal.aborted) throw new signalr.AbortError();
+				if (controller.signal.aborted) throw new signalr.AbortError();
 				throw describeFetchFailure(error);
 			} finally {
+				this.closed.removeEventListener('abort', abort);
+				timer?.removeEventListener('abort', abort);
 				if (abortSignal) abortSignal.onabort = null;
 			}
 			// A redirect is refused like any other non-2xx answer: following it could carry the key elsewhere.
@@ -54,5 +69,16 @@ export function createGuardedHttpClient(signalr: SignalRModule, scope: KeyScope,
 			return '';
 		}
 	}
-	return new GuardedHttpClient();
+	guardedClients.set(signalr, GuardedHttpClient);
+	return GuardedHttpClient;
+}
+
+/**
+ * The HTTP client of the live connection (negotiate requests). Unlike the client's default one it
+ * adds the API key only for the API origin, never follows an HTTP redirect (that would carry the
+ * key to another host), keeps no cookies, and aborts every request when `closed` fires, so a
+ * stalled negotiate cannot hold a closing trigger.
+ */
+export function createGuardedHttpClient(signalr: SignalRModule, scope: KeyScope, closed: AbortSignal): HttpClient {
+	return new (guardedClientClass(signalr))(scope, closed);
 }

@@ -9,21 +9,48 @@ export interface SocketGuard extends KeyScope {
 	sockets: Set<WsSocket>;
 }
 
+type GuardedConstructor = new (url: string, protocols: string | string[] | undefined, options: WsOptions, guard: SocketGuard) => WsSocket;
+
+/** One subclass per `ws` class, not per connection: a class costs kilobytes, 500 tickets add up. */
+const guardedClasses = new WeakMap<WsConstructor, GuardedConstructor>();
+
+function guardedClass(Base: WsConstructor): GuardedConstructor {
+	let Guarded = guardedClasses.get(Base);
+	if (!Guarded) {
+		Guarded = class GuardedWebSocket extends Base {
+			constructor(url: string, protocols: string | string[] | undefined, options: WsOptions, guard: SocketGuard) {
+				super(url, protocols, {
+					...options,
+					headers: scopedHeaders(url, options.headers, guard),
+					handshakeTimeout: guard.handshakeTimeoutMs,
+					followRedirects: false,
+				});
+				guard.sockets.add(this);
+				this.once('close', () => guard.sockets.delete(this));
+			}
+		};
+		guardedClasses.set(Base, Guarded);
+	}
+	return Guarded;
+}
+
 /**
- * The WebSocket class handed to the SignalR client (its @internal `WebSocket` option): the API key
- * only for the API host, a bounded handshake, no redirects, and every socket tracked.
+ * The WebSocket constructor handed to the SignalR client (its @internal `WebSocket` option): the API
+ * key only for the API host, a bounded handshake, no redirects, and every socket tracked. A plain
+ * function that returns the socket binds the guard; the client reads the ready-state constants
+ * (OPEN, …) off the constructor, so they are copied onto it.
  */
 export function createGuardedWebSocket(Base: WsConstructor, guard: SocketGuard): WsConstructor {
-	return class GuardedWebSocket extends Base {
-		constructor(url: string, protocols?: string | string[], options: WsOptions = {}) {
-			super(url, protocols, {
-				...options,
-				headers: scopedHeaders(url, options.headers, guard),
-				handshakeTimeout: guard.handshakeTimeoutMs,
-				followRedirects: false,
-			});
-			guard.sockets.add(this);
-			this.once('close', () => guard.sockets.delete(this));
-		}
-	};
+	const Guarded = guardedClass(Base);
+	function GuardedWebSocketFor(url: string, protocols?: string | string[], options: WsOptions = {}): WsSocket {
+		return new Guarded(url, protocols, options, guard);
+	}
+	const states = Base as unknown as Record<'CONNECTING' | 'OPEN' | 'CLOSING' | 'CLOSED', number>;
+	Object.assign(GuardedWebSocketFor, {
+		CONNECTING: states.CONNECTING,
+		OPEN: states.OPEN,
+		CLOSING: states.CLOSING,
+		CLOSED: states.CLOSED,
+	});
+	return GuardedWebSocketFor as unknown as WsConstructor;
 }

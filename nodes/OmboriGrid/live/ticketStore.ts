@@ -6,8 +6,9 @@ type Memories = Record<string, TicketMemory>;
 
 /**
  * What the trigger remembers per ticket, kept in the node's workflow static data so that a restart
- * (or a reactivation) does not emit a state again. The record is replaced, never mutated in place:
- * n8n notices changes to static data only through assignments to the object it handed out.
+ * (or a reactivation) does not emit a state again. n8n notices changes to static data only through
+ * assignments to the object it handed out, so the record is assigned back after each change
+ * (copying it instead would make a burst of 500 updates quadratic).
  */
 export class TicketStore {
 	constructor(private readonly holder: IDataObject) {}
@@ -17,7 +18,9 @@ export class TicketStore {
 	}
 
 	set(ticketId: string, memory: TicketMemory): void {
-		this.holder.tickets = { ...this.memories(), [ticketId]: memory } as unknown as IDataObject;
+		const memories = this.memories();
+		memories[ticketId] = memory;
+		this.holder.tickets = memories as unknown as IDataObject;
 	}
 
 	/** Forgets tickets the node no longer watches. */

@@ -9,6 +9,7 @@ import type { RequestContext } from '../transport/request';
 import { readPositionUpdate } from './positionUpdate';
 import type { ConnectionSettings } from './signalrConnection';
 import { LiveConnection } from './signalrConnection';
+import type { ReadLimit } from './readLimit';
 import type { SignalRClient } from './signalrModule';
 import { settlesWithin } from '../shared/waiting';
 
@@ -25,6 +26,8 @@ export interface TicketWatcherOptions {
 	/** Every snapshot of the ticket, pushed or re-read, in arrival order; may repeat or be stale. */
 	onSnapshot(position: Position): void;
 	onKeyRejected(error: Error): void;
+	/** Shared by the watchers of one trigger; each watcher alone when absent. */
+	readLimit?: ReadLimit;
 }
 
 export const isKeyRejectedByApi = (error: unknown) =>
@@ -87,7 +90,8 @@ export class TicketWatcher {
 	private async catchUp(): Promise<void> {
 		const { ctx, ref } = this.options;
 		try {
-			const position = await getPosition(ctx, ref, undefined, this.closing.signal);
+			const read = () => getPosition(ctx, ref, undefined, this.closing.signal);
+			const position = await (this.options.readLimit ? this.options.readLimit.run(read) : read());
 			if (!this.closed) this.options.onSnapshot(position);
 		} catch (error) {
 			if (this.closed) return;

@@ -7,6 +7,7 @@ import type { OmboriCredentials } from '../transport/baseUrl';
 import type { Decision } from './emitRules';
 import { decide, firstMemory, isNewer, isTerminal } from './emitRules';
 import { keyRejectedError } from './keyRejection';
+import { ReadLimit } from './readLimit';
 import type { SignalRClient } from './signalrModule';
 import { TicketWatcher } from './ticketWatcher';
 import type { TicketStore } from './ticketStore';
@@ -20,12 +21,16 @@ export interface SessionParts {
 	credentials: OmboriCredentials;
 }
 
+/** Ticket re-reads after reconnects, across all watched tickets. */
+const READS_IN_FLIGHT = 10;
+
 /**
  * The running Ombori Grid Ticket Trigger: one watcher per ticket, the emit rules applied to every
  * snapshot, and what the trigger remembers updated before anything is emitted.
  */
 export class TriggerSession {
 	private readonly watchers = new Map<string, TicketWatcher>();
+	private readonly readLimit = new ReadLimit(READS_IN_FLIGHT);
 	private closed = false;
 	private failed = false;
 	private readonly firstEmitted: Promise<void>;
@@ -85,6 +90,7 @@ export class TriggerSession {
 			settings: settings.connection,
 			onSnapshot: (position) => this.handle(ticketId, position),
 			onKeyRejected: (error) => this.fail(error),
+			readLimit: this.readLimit,
 		});
 	}
 

@@ -1,6 +1,33 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { TICKET_STATUSES } from './types';
 
 /** Parameter definitions shared by several operations; names are part of the public contract. */
+
+/**
+ * Plain code-unit order (all names here are ASCII and capitalised): localeCompare would load
+ * locale data while n8n loads the package, a quarter of the package's load cost.
+ */
+export function byText(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const STATUS_MEANINGS: Record<(typeof TICKET_STATUSES)[number], string> = {
+	draft: 'Booking not active yet, or a confirmed reservation',
+	reserved: 'Unconfirmed reservation',
+	pending: 'Waiting in line',
+	notified: 'Called forward by staff',
+	fulfilled: 'Checked in',
+	completed: 'Served (final)',
+	rejected: 'Cancelled or removed (final)',
+};
+
+/** The seven ticket statuses as options, alphabetical, for status filters. */
+export const statusOptions: INodePropertyOptions[] = TICKET_STATUSES.map((status) => ({
+	name: status.charAt(0).toUpperCase() + status.slice(1),
+	value: status,
+	description: STATUS_MEANINGS[status],
+})).sort((a, b) => byText(a.name, b.name));
 
 export const queueIdField: INodeProperties = {
 	displayName: 'Queue ID',
@@ -134,7 +161,7 @@ export function optionsCollection(extra: INodeProperties[] = [], withSimplify = 
 		placeholder: 'Add Option',
 		default: {},
 		options: [...extra, ...(withSimplify ? [simplifyOption] : []), ...bulkOptions].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
+			byText(a.displayName, b.displayName),
 		),
 	};
 }
@@ -147,6 +174,6 @@ export function sortedCollection(name: string, displayName: string, options: INo
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...options].sort((a, b) => byText(a.displayName, b.displayName)),
 	};
 }

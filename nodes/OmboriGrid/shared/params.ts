@@ -69,6 +69,18 @@ export function checkValue(
 	return value.trim();
 }
 
+/** An optional text value taken from a collection already read; '' when absent or blank. */
+export function optionalText(
+	ctx: IExecuteFunctions,
+	label: string,
+	itemIndex: number,
+	value: unknown,
+	check?: (value: string) => string | undefined,
+): string {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return '';
+	return check ? checkValue(ctx, label, itemIndex, value, check) : checkValue(ctx, label, itemIndex, value, () => undefined);
+}
+
 export function checkPhone(ctx: IExecuteFunctions, label: string, itemIndex: number, value: unknown) {
 	return checkValue(ctx, label, itemIndex, value, checkE164);
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { customerInfoField, optionsCollection, queueIdField, tagsField } from '../../shared/fields';
 import { positionOutput } from '../../shared/output';
-import { readCollection, readString, readStringList, readUuid } from '../../shared/params';
+import { optionalText, readCollection, readStringList, readUuid } from '../../shared/params';
 import { readTags } from '../../shared/tags';
 import type { JoinRequest } from '../../shared/types';
 import { checkUuid } from '../../shared/validate';
@@ -44,16 +44,16 @@ export const description = updateDisplayOptions({ show: { resource: ['ticket'], 
 
 interface CreateFields {
 	customerInfo: unknown;
-	session: string;
+	session: unknown;
 	tags: unknown;
-	ticketId: string;
+	ticketId: unknown;
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const queueId = readUuid(this, 'queueId', 'Queue ID', itemIndex);
 	const fields = readCollection<CreateFields>(this, 'additionalFields', itemIndex);
-	const session = readString(this, 'additionalFields.session', 'Session', itemIndex, undefined, true);
-	const ticketId = readString(this, 'additionalFields.ticketId', 'Ticket ID', itemIndex, checkUuid, true);
+	const session = optionalText(this, 'Session', itemIndex, fields.session);
+	const ticketId = optionalText(this, 'Ticket ID', itemIndex, fields.ticketId, checkUuid);
 	const customerInfo = fields.customerInfo === undefined ? [] : readStringList(this, 'Customer Info', itemIndex, fields.customerInfo);
 	const tags = readTags(this, itemIndex, fields.tags);
 

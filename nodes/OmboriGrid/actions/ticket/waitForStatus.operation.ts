@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { waitLive } from '../../live/liveStatusWait';
-import { idField, optionsCollection, queueIdField } from '../../shared/fields';
+import { idField, optionsCollection, queueIdField, statusOptions } from '../../shared/fields';
 import { positionOutput } from '../../shared/output';
 import { invalidParameter } from '../../shared/params';
 import { readPositionRef } from '../../shared/positionRef';
@@ -10,15 +10,6 @@ import type { WaitOutcome } from '../../shared/statusWait';
 import { MAX_POLL_DELAY_MS, pollTicketStatus } from '../../shared/statusWait';
 import { TICKET_STATUSES } from '../../shared/types';
 
-const STATUS_MEANINGS: Record<(typeof TICKET_STATUSES)[number], string> = {
-	draft: 'Booking not active yet, or a confirmed reservation',
-	reserved: 'Unconfirmed reservation',
-	pending: 'Waiting in line',
-	notified: 'Called forward by staff',
-	fulfilled: 'Checked in',
-	completed: 'Served (final)',
-	rejected: 'Cancelled or removed (final)',
-};
 
 const properties: INodeProperties[] = [
 	queueIdField,
@@ -28,11 +19,7 @@ const properties: INodeProperties[] = [
 		name: 'statuses',
 		type: 'multiOptions',
 		required: true,
-		options: TICKET_STATUSES.map((status) => ({
-			name: status.charAt(0).toUpperCase() + status.slice(1),
-			value: status,
-			description: STATUS_MEANINGS[status],
-		})).sort((a, b) => a.name.localeCompare(b.name)),
+		options: statusOptions,
 		default: ['notified'],
 		description:
 			'Statuses to wait for: the ticket is returned as soon as its status is any of them. If it ends as completed or rejected first, the node fails at once.',

@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { numberOfPeopleField, optionsCollection, queueIdField } from '../../shared/fields';
 import { readPartySize } from '../../shared/params';
-import { hasRoom, readSlotQuery, slotOutput, slotsInWindow, windowFields } from './slots';
+import { hasRoom, readSlotQuery, slotFormatter, slotsInWindow, windowFields } from './slots';
 
 const properties: INodeProperties[] = [
 	{ ...queueIdField, description: 'UUID of the queue to find a free time slot in' },
@@ -28,7 +28,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const to = Date.parse(query.end);
 	for await (const slot of slotsInWindow(this, query, itemIndex)) {
 		if (Date.parse(slot.start) >= from && Date.parse(slot.end) <= to && hasRoom(slot, people)) {
-			return slotOutput(this, itemIndex, slot);
+			return slotFormatter(this, itemIndex)(slot);
 		}
 	}
 	throw new NodeOperationError(

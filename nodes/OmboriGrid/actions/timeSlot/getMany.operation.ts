@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { numberOfPeopleField, optionsCollection, queueIdField } from '../../shared/fields';
 import { readCollection, readPartySize } from '../../shared/params';
-import { hasRoom, readSlotQuery, slotOutput, slotsInWindow, windowFields } from './slots';
+import { hasRoom, readSlotQuery, slotFormatter, slotsInWindow, windowFields } from './slots';
 
 const properties: INodeProperties[] = [
 	{ ...queueIdField, description: 'UUID of the queue whose time slots to list' },
@@ -52,10 +52,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) === true;
 	const limit = returnAll ? Infinity : readPartySize(this, 'limit', 'Limit', itemIndex, 50);
 
+	const output = slotFormatter(this, itemIndex);
 	const slots: IDataObject[] = [];
 	for await (const slot of slotsInWindow(this, query, itemIndex)) {
 		if (options.onlyAvailable === true && !hasRoom(slot, people ?? 1)) continue;
-		slots.push(slotOutput(this, itemIndex, slot));
+		slots.push(output(slot));
 		if (slots.length >= limit) break;
 	}
 	return slots;

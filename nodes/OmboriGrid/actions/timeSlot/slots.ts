@@ -127,8 +127,11 @@ export function hasRoom(slot: TimeSlot, people: number): boolean {
 	return typeof slot.available !== 'number' || slot.available >= people;
 }
 
-/** A slot as the node outputs it; "Simplify" keeps the four documented fields. */
-export function slotOutput(ctx: IExecuteFunctions, itemIndex: number, slot: TimeSlot): IDataObject {
-	if (ctx.getNodeParameter('options.simplify', itemIndex, false) !== true) return slot as IDataObject;
-	return { start: slot.start, end: slot.end, available: slot.available ?? null, capacity: slot.capacity ?? null };
+/**
+ * How slots are output: as returned, or with "Simplify" the four documented fields. The option is
+ * read once per item, not once per slot: a window can hold 10,000 slots.
+ */
+export function slotFormatter(ctx: IExecuteFunctions, itemIndex: number): (slot: TimeSlot) => IDataObject {
+	if (ctx.getNodeParameter('options.simplify', itemIndex, false) !== true) return (slot) => slot as IDataObject;
+	return (slot) => ({ start: slot.start, end: slot.end, available: slot.available ?? null, capacity: slot.capacity ?? null });
 }

@@ -43,13 +43,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		} catch (error) {
 			const nodeError = asNodeError(this, error, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;
-			outputs[itemIndex] = [
-				{
-					json: { error: nodeError.message, ...(nodeError.description ? { description: nodeError.description } : {}) },
-					error: nodeError,
-					pairedItem: { item: itemIndex },
-				},
-			];
+			// n8n keeps only {error: message} as the JSON of an item carrying `error`, so everything a
+			// workflow must be able to branch on is in the message itself.
+			outputs[itemIndex] = [{ json: { error: nodeError.message }, error: nodeError, pairedItem: { item: itemIndex } }];
 		}
 	});
 	return [outputs.flat()];

@@ -1,4 +1,10 @@
-import type { IAuthenticateGeneric, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
 
 export class OmboriGridApi implements ICredentialType {
 	name = 'omboriGridApi';
@@ -55,12 +61,15 @@ export class OmboriGridApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				ApiKey: '={{$credentials.apiKey}}',
-			},
-		},
-	};
+	/**
+	 * A function, not a generic `={{$credentials.apiKey}}` header: n8n 2.41 evaluates such
+	 * expressions in an isolate that exists only during an execution or activation, so the live
+	 * trigger's re-reads after a reconnect would fail there.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return { ...requestOptions, headers: { ...requestOptions.headers, ApiKey: String(credentials.apiKey ?? '') } };
+	}
 }

@@ -5,6 +5,7 @@
  * because the lint config forbids `console`.
  */
 import { parseArgs } from 'node:util';
+import { addStaffConsole } from './console';
 import { CONTROL_PREFIX } from './control';
 import { startSimulator, type Simulator } from './server';
 
@@ -30,10 +31,11 @@ function readOptions() {
 	};
 }
 
-function printBanner(simulator: Simulator): void {
+function printBanner(simulator: Simulator, consoleUrl: string): void {
 	const control = `${simulator.url}${CONTROL_PREFIX}`;
 	const lines = [
 		`Ombori Grid simulator listening on ${simulator.url}`,
+		`Staff console (call, check in, complete tickets): ${consoleUrl}`,
 		'',
 		'n8n credential "Ombori Grid API":',
 		'  Region:     Custom URL',
@@ -62,7 +64,7 @@ function printBanner(simulator: Simulator): void {
 
 async function main(): Promise<void> {
 	const simulator = await startSimulator({ ...readOptions(), demo: true });
-	printBanner(simulator);
+	printBanner(simulator, addStaffConsole(simulator));
 	const stop = () => {
 		void simulator.close().then(() => process.exit(0));
 	};

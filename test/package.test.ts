@@ -25,14 +25,16 @@ describe('package as n8n loads it', () => {
 		expect(node.description.credentials).toEqual([{ name: 'omboriGridApi', required: true, testedBy: 'omboriGridApiTest' }]);
 	});
 
-	it('the credential exposes the contract fields and sends the key as the ApiKey header', async () => {
+	it('the credential exposes the contract fields and sends the key as the ApiKey header, without expressions', async () => {
 		const { credentialTypes } = await loadPackage();
 		const credential = credentialTypes.omboriGridApi;
 		expect(credential.properties.map((property) => property.name)).toEqual(['region', 'customUrl', 'tenantId', 'apiKey']);
 		expect(credential.properties.find((property) => property.name === 'apiKey')?.typeOptions?.password).toBe(true);
 		const regions = credential.properties[0].options?.map((option) => (option as { value: string }).value).sort();
 		expect(regions).toEqual(['au', 'custom', 'eu', 'in', 'uae', 'us']);
-		expect(credential.authenticate).toEqual({ type: 'generic', properties: { headers: { ApiKey: '={{$credentials.apiKey}}' } } });
+		const authenticate = credential.authenticate as (c: object, r: object) => Promise<{ headers: object }>;
+		const request = await authenticate({ apiKey: 'k-1' }, { url: 'https://x', headers: { Accept: 'application/json' } });
+		expect(request.headers).toEqual({ Accept: 'application/json', ApiKey: 'k-1' });
 	});
 });
 

@@ -35,7 +35,18 @@ export interface WebhookHarnessOptions {
 	staticData?: IDataObject;
 	/** 'webhook' for a published workflow, 'manual' for "Listen for test event". */
 	mode?: Extract<WorkflowExecuteMode, 'webhook' | 'manual'>;
+	/**
+	 * False models n8n 2.41, which may handle the next call before the static data changed by the
+	 * previous one is saved: every call then starts from the static data the server began with.
+	 */
+	saveStaticData?: boolean;
 }
+
+/**
+ * Each harness server stands for one n8n process. The trigger's in-process memory is keyed by
+ * workflow ID, so each server gets its own ID and a "restart" starts with an empty memory.
+ */
+let servers = 0;
 
 export interface WebhookAnswer {
 	status: number;
@@ -145,7 +156,7 @@ function responseShim(res: ServerResponse, answers: WebhookAnswer[]) {
 export async function startWebhookHarness(options: WebhookHarnessOptions = {}): Promise<WebhookHarness> {
 	const pkg = await loadPackage();
 	const mode = options.mode ?? 'webhook';
-	const json = triggerWorkflow(options.parameters ?? {});
+	const json = { ...triggerWorkflow(options.parameters ?? {}), id: `webhook-process-${++servers}` };
 	let saved = JSON.stringify(options.staticData ?? {});
 	const answers: WebhookAnswer[] = [];
 	const executions: TriggerExecution[] = [];
@@ -180,7 +191,8 @@ export async function startWebhookHarness(options: WebhookHarnessOptions = {}): 
 		const context = new WebhookContext(workflow, node, additionalData, mode, webhookData, [], null);
 		const result = await nodeType.webhook!.call(context);
 		// n8n's saveStaticData: only when the observable static data reports a change.
-		if ((workflow.staticData as { __dataChanged?: boolean }).__dataChanged === true) saved = JSON.stringify(workflow.staticData);
+		const changed = (workflow.staticData as { __dataChanged?: boolean }).__dataChanged === true;
+		if (changed && options.saveStaticData !== false) saved = JSON.stringify(workflow.staticData);
 		return result;
 	}
 

@@ -104,6 +104,16 @@ describe('repeated deliveries', () => {
 		expect(hook.answers.filter((answer) => JSON.stringify(answer.body).includes('repeated delivery'))).toHaveLength(98);
 	});
 
+	it('a repeat handled before the previous call saved its static data is still ignored (n8n 2.41)', async () => {
+		const { h } = suite;
+		const queueId = h.newQueue();
+		const hook = await suite.connect(undefined, { repeat: 3 }, { saveStaticData: false });
+		await join(h, queueId);
+		await suite.settle(hook);
+		expect(eventNames(hook)).toEqual(['positionCreated']);
+		expect(hook.savedStaticData()).toEqual({});
+	});
+
 	it('remembers deliveries across a restart through the saved static data', async () => {
 		const { h } = suite;
 		const queueId = h.newQueue();

@@ -48,3 +48,17 @@ export function remember(keys: readonly string[], key: string, limit = DEDUPE_WI
 export function readKeys(stored: unknown): string[] {
 	return Array.isArray(stored) ? stored.filter((key): key is string => typeof key === 'string') : [];
 }
+
+/**
+ * Keys this n8n process has seen, per trigger node. Static data alone is not enough: n8n 2.41
+ * handles a webhook call before the static data changed by the previous call is saved, so a
+ * quick repeat would get through. Static data still carries the memory across restarts.
+ */
+const seenInProcess = new Map<string, string[]>();
+
+/** Records `key` for `trigger` in this process; true when it was already there. */
+export function seenByProcess(trigger: string, key: string, limit = DEDUPE_WINDOW): boolean {
+	const { duplicate, keys } = remember(seenInProcess.get(trigger) ?? [], key, limit);
+	if (!duplicate) seenInProcess.set(trigger, keys);
+	return duplicate;
+}

@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { deliveryKey, readKeys, remember } from './dedupe';
+import { deliveryKey, readKeys, remember, seenByProcess } from './dedupe';
 import { parseEnvelope } from './envelope';
 import { filterMiss, parseList, type EventFilters, type FilterMiss } from './filters';
 import { eventItem } from './output';
@@ -62,11 +62,13 @@ function readFilters(ctx: IWebhookFunctions): EventFilters {
  */
 function seenBefore(ctx: IWebhookFunctions, event: string, position: Position): boolean {
 	if (ctx.getMode() === 'manual') return false;
+	const key = deliveryKey(event, position);
 	const staticData = ctx.getWorkflowStaticData('node');
-	const { duplicate, keys } = remember(readKeys(staticData[SEEN_KEY]), deliveryKey(event, position));
+	const { duplicate, keys } = remember(readKeys(staticData[SEEN_KEY]), key);
 	// Assigning a new list (not pushing) is what marks static data as changed, so n8n saves it.
 	if (!duplicate) staticData[SEEN_KEY] = keys;
-	return duplicate;
+	const seenHere = seenByProcess(`${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`, key);
+	return duplicate || seenHere;
 }
 
 /** Order matters: the secret before anything else, so unauthenticated callers learn nothing about the body rules. */

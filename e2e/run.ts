@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { packPackage } from '../scripts/n8n/communityPackage';
 import { say } from '../scripts/n8n/proc';
 import { checkStaffConsole } from './checks/staffConsole';
-import { Suite } from './suite';
+import { runSuiteMain, Suite } from './suite';
 import { runVersion, type VersionTiming } from './versionRun';
 
 export const TESTED_VERSIONS = ['2.8.4', '2.41.1'];
@@ -44,8 +44,4 @@ async function main(): Promise<void> {
 	process.exitCode = suite.ok ? 0 : 1;
 }
 
-main().catch((error: Error) => {
-	say(error.stack ?? String(error));
-	say('0 passed, 1 failed');
-	process.exitCode = 1;
-});
+runSuiteMain(main);

@@ -50,3 +50,15 @@ const indent = (text: string): string =>
 		.split('\n')
 		.map((line) => `      ${line}`)
 		.join('\n');
+
+/**
+ * Runs a suite's entry point: its exit code follows the suite, and a crash before the suite
+ * could count still ends with the closing line CI reads.
+ */
+export function runSuiteMain(main: () => Promise<void>): void {
+	main().catch((error: Error) => {
+		say(error.stack ?? String(error));
+		say('0 passed, 1 failed');
+		process.exitCode = 1;
+	});
+}

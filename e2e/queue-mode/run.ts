@@ -15,7 +15,7 @@ import { installN8n } from '../../scripts/n8n/install';
 import { freePort } from '../../scripts/n8n/ports';
 import { say } from '../../scripts/n8n/proc';
 import { simulatorCredentialFile, type CredentialRef } from '../../scripts/n8n/workflowJson';
-import { seconds, Suite } from '../suite';
+import { runSuiteMain, seconds, Suite } from '../suite';
 import { liveWorkflow, webhookWorkflow, WORKFLOW_IDS } from '../workflows';
 import { checkLiveTrigger, checkSecretHygiene, checkWebhookExecutions, waitForWebhook, type QueueModeContext } from './checks';
 import { Cluster } from './cluster';
@@ -117,8 +117,4 @@ async function main(): Promise<void> {
 	process.exitCode = suite.ok ? 0 : 1;
 }
 
-main().catch((error: Error) => {
-	say(error.stack ?? String(error));
-	say('0 passed, 1 failed');
-	process.exitCode = 1;
-});
+runSuiteMain(main);

@@ -62,6 +62,9 @@ export function useActionSimulator() {
 		get queueId() {
 			return current().queueId;
 		},
+		get credentials() {
+			return current().credentials;
+		},
 		/** Path of the organisation on the simulator, before `/queues/...`. */
 		orgPath: () => `/regions/eu/queues/v1/organizations/${current().sim.tenantId}`,
 		requests: () => apiRequests(current().sim),

@@ -1,40 +1,17 @@
 import { randomUUID } from 'node:crypto';
 
-import { runWorkflow, shutdownEngine } from '../harness/engine';
-import { apiRequests, startTestSimulator, unusedPort } from '../harness/simulator';
-import type { TestSimulator } from '../harness/simulator';
+import { runWorkflow } from '../harness/engine';
+import { unusedPort } from '../harness/simulator';
 import { ACTION_NODE, actionWorkflow } from '../harness/workflows';
+import { useActionSimulator } from './setup';
 
-let env: TestSimulator;
-const orgPath = () => `/regions/eu/queues/v1/organizations/${env.sim.tenantId}`;
-
-beforeAll(async () => {
-	env = await startTestSimulator();
-});
-beforeEach(() => {
-	env.sim.clearRequests();
-	env.sim.clearFaults();
-});
-afterAll(async () => {
-	await env.sim.close();
-	shutdownEngine();
-});
-
-const ticket = (operation: string, parameters: Record<string, unknown> = {}) => ({
-	resource: 'ticket',
-	operation,
-	queueId: env.queueId,
-	...parameters,
-});
-
-async function run(parameters: Record<string, unknown>, options: Parameters<typeof actionWorkflow>[1] = {}) {
-	return runWorkflow(actionWorkflow(parameters, options), { credentials: env.credentials });
-}
+const env = useActionSimulator();
+const { run, orgPath } = env;
+const ticket = env.parametersFor('ticket');
 
 async function createTicket(customerInfo: string[] = ['Jane']) {
-	const result = await run(ticket('create', { additionalFields: { customerInfo } }));
-	expect(result.error).toBeUndefined();
-	return result.output(ACTION_NODE)[0].json as { id: string; status: string };
+	const [created] = await env.runOk(ticket('create', { additionalFields: { customerInfo } }));
+	return created as { id: string; status: string };
 }
 
 describe('ticket create (E1)', () => {
@@ -47,7 +24,7 @@ describe('ticket create (E1)', () => {
 		expect(item.json.label).toMatch(/^A\d+$/);
 		expect(typeof item.json.positionUrl).toBe('string');
 
-		const [request] = apiRequests(env.sim);
+		const [request] = env.requests();
 		expect(request.method).toBe('POST');
 		expect(request.path).toBe(`${orgPath()}/queues/${env.queueId}/join`);
 		expect(request.headers.apikey).toBe(env.sim.apiKey);
@@ -59,7 +36,7 @@ describe('ticket create (E1)', () => {
 		const tag = { id: randomUUID(), title: { en: 'VIP' } };
 		const result = await run(ticket('create', { additionalFields: { session: 'kiosk-7', tags: JSON.stringify([tag]) } }));
 		expect(result.error).toBeUndefined();
-		expect(apiRequests(env.sim)[0].body).toEqual({ session: 'kiosk-7', position: { tags: [tag] } });
+		expect(env.requests()[0].body).toEqual({ session: 'kiosk-7', position: { tags: [tag] } });
 		expect(result.output(ACTION_NODE)[0].json.tags).toEqual([tag]);
 	});
 
@@ -80,7 +57,7 @@ describe('ticket get, update, cancel (E2, E10, E9)', () => {
 		const result = await run(ticket('get', { ticketId: created.id }));
 		expect(result.error).toBeUndefined();
 		expect(result.output(ACTION_NODE)[0].json).toMatchObject({ id: created.id, status: 'pending' });
-		const [request] = apiRequests(env.sim);
+		const [request] = env.requests();
 		expect([request.method, request.path]).toEqual(['GET', `${orgPath()}/queues/${env.queueId}/positions/${created.id}`]);
 	});
 
@@ -94,7 +71,7 @@ describe('ticket get, update, cancel (E2, E10, E9)', () => {
 			}),
 		);
 		expect(result.error).toBeUndefined();
-		const [request] = apiRequests(env.sim);
+		const [request] = env.requests();
 		expect([request.method, request.path]).toEqual(['PATCH', `${orgPath()}/queues/${env.queueId}/positions/${created.id}`]);
 		expect(request.body).toEqual({
 			customerInfo: ['Janet'],
@@ -110,7 +87,7 @@ describe('ticket get, update, cancel (E2, E10, E9)', () => {
 		const result = await run(ticket('cancel', { ticketId: created.id }));
 		expect(result.error).toBeUndefined();
 		expect(result.output(ACTION_NODE)[0].json.status).toBe('rejected');
-		const [request] = apiRequests(env.sim);
+		const [request] = env.requests();
 		expect([request.method, request.path]).toEqual([
 			'PUT',
 			`${orgPath()}/queues/${env.queueId}/positions/${created.id}/cancel-position`,
@@ -139,7 +116,7 @@ describe('API errors', () => {
 		expect(result.error?.message).toBe('API key rejected by Ombori Grid');
 		expect((result.error as { description?: string }).description).toMatch(/check the API key/i);
 		expect(JSON.stringify(result.run.data)).not.toContain(wrongKey);
-		expect(apiRequests(env.sim)).toHaveLength(1);
+		expect(env.requests()).toHaveLength(1);
 	});
 
 	it('400: carries the server message', async () => {
@@ -160,7 +137,7 @@ describe('validation before any request', () => {
 	])('%s', async (_name, overrides, message) => {
 		const result = await run({ ...ticket('create'), ...overrides });
 		expect(result.error?.message).toContain(message);
-		expect(apiRequests(env.sim)).toHaveLength(0);
+		expect(env.requests()).toHaveLength(0);
 	});
 });
 
@@ -170,7 +147,7 @@ describe('retries', () => {
 		env.sim.addFault({ kind: 'rateLimit', retryAfter: '0', path: '/join', times: 2 });
 		const result = await run(ticket('create'));
 		expect(result.error).toBeUndefined();
-		expect(apiRequests(env.sim).map((entry) => entry.status)).toEqual([429, 429, 200]);
+		expect(env.requests().map((entry) => entry.status)).toEqual([429, 429, 200]);
 		expect(env.sim.stats().created.ticket).toBe(before + 1);
 	});
 
@@ -178,7 +155,7 @@ describe('retries', () => {
 		env.sim.addFault({ kind: 'status', status: 503, path: '/join' });
 		const result = await run(ticket('create'));
 		expect(result.error).toBeUndefined();
-		expect(apiRequests(env.sim).map((entry) => entry.status)).toEqual([503, 200]);
+		expect(env.requests().map((entry) => entry.status)).toEqual([503, 200]);
 	});
 
 	it('a POST answered 500 is not re-sent', async () => {
@@ -186,7 +163,7 @@ describe('retries', () => {
 		const result = await run(ticket('create'));
 		expect(result.error?.message).toContain('Ombori Grid server error 500');
 		expect((result.error as { description?: string }).description).toMatch(/not re-sent/);
-		expect(apiRequests(env.sim)).toHaveLength(1);
+		expect(env.requests()).toHaveLength(1);
 	});
 
 	it('a GET answered 500 is retried', async () => {
@@ -195,7 +172,7 @@ describe('retries', () => {
 		env.sim.addFault({ kind: 'status', status: 500, method: 'GET' });
 		const result = await run(ticket('get', { ticketId: created.id }));
 		expect(result.error).toBeUndefined();
-		expect(apiRequests(env.sim).map((entry) => entry.status)).toEqual([500, 200]);
+		expect(env.requests().map((entry) => entry.status)).toEqual([500, 200]);
 	});
 
 	it('a POST whose connection drops after sending is reported, not repeated', async () => {
@@ -204,7 +181,7 @@ describe('retries', () => {
 		const result = await run(ticket('create'));
 		expect(result.error?.message).toContain('The connection to Ombori Grid failed');
 		expect(env.sim.stats().created.ticket).toBe(before + 1);
-		expect(apiRequests(env.sim)).toHaveLength(1);
+		expect(env.requests()).toHaveLength(1);
 	});
 
 	it('a GET whose connection drops is retried', async () => {
@@ -213,14 +190,14 @@ describe('retries', () => {
 		env.sim.addFault({ kind: 'dropBeforeProcessing', method: 'GET' });
 		const result = await run(ticket('get', { ticketId: created.id }));
 		expect(result.error).toBeUndefined();
-		expect(apiRequests(env.sim).filter((entry) => entry.method === 'GET')).toHaveLength(2);
+		expect(env.requests().filter((entry) => entry.method === 'GET')).toHaveLength(2);
 	});
 
 	it('malformed JSON on a POST is an error, not a retry', async () => {
 		env.sim.addFault({ kind: 'malformedJson', path: '/join' });
 		const result = await run(ticket('create'));
 		expect(result.error?.message).toContain('unreadable answer');
-		expect(apiRequests(env.sim)).toHaveLength(1);
+		expect(env.requests()).toHaveLength(1);
 	});
 
 	it('an unreachable host is named', async () => {
@@ -244,7 +221,7 @@ describe('continue on fail', () => {
 		expect(output.map((item) => (item.json.error ? 'error' : item.json.id))).toEqual([created.id, 'error', created.id, 'error', created.id]);
 		expect(output[1].json.error).toContain('"Ticket ID" in item 1 must be a UUID');
 		expect(output[3].json.error).toContain('not found in queue');
-		expect(apiRequests(env.sim)).toHaveLength(4);
+		expect(env.requests()).toHaveLength(4);
 	});
 
 	it('without continue on fail the first bad item stops the run with its index', async () => {

@@ -6,6 +6,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { API_KEY_HEADER } from '../nodes/OmboriGrid/transport/baseUrl';
+
 export class OmboriGridApi implements ICredentialType {
 	name = 'omboriGridApi';
 
@@ -70,6 +72,6 @@ export class OmboriGridApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		return { ...requestOptions, headers: { ...requestOptions.headers, ApiKey: String(credentials.apiKey ?? '') } };
+		return { ...requestOptions, headers: { ...requestOptions.headers, [API_KEY_HEADER]: String(credentials.apiKey ?? '') } };
 	}
 }

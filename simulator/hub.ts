@@ -219,6 +219,12 @@ export class SimHub {
 		return this.closing;
 	}
 
+	/** A request's answer is a change too: waits on "two 503s" must not depend on a later request. */
+	private settle(entry: HubRequestEntry, status: number): void {
+		entry.status = status;
+		this.changes.emit('change');
+	}
+
 	private record(server: HubRequestEntry['server'], kind: HubRequestEntry['kind'], method: string, path: string, query: URLSearchParams, headers: IncomingHttpHeaders): HubRequestEntry {
 		const entry: HubRequestEntry = { time: nowIso(), server, kind, method, path, query: Object.fromEntries(query), headers: { ...headers }, status: null };
 		this.requests.push(entry);
@@ -231,7 +237,7 @@ export class SimHub {
 		const [tenantId, queueId, positionId] = request.params;
 		const entry = this.record('api', 'negotiate', request.method, request.path, request.query, request.headers);
 		const answer = (status: number, body: object): RouteResponse => {
-			entry.status = status;
+			this.settle(entry, status);
 			return { status, body };
 		};
 		if (this.failures.remaining > 0) {
@@ -263,7 +269,7 @@ export class SimHub {
 		const isNegotiate = req.method === 'POST' && url.pathname === '/client/negotiate';
 		const entry = this.record('hub', isNegotiate ? 'service-negotiate' : 'other', req.method ?? 'GET', url.pathname, url.searchParams, req.headers);
 		const reply = (status: number, body: object) => {
-			entry.status = status;
+			this.settle(entry, status);
 			sendResponse(res, { status, body });
 		};
 		if (!isNegotiate) return reply(404, { message: `No route for ${req.method} ${url.pathname}` });
@@ -288,16 +294,16 @@ export class SimHub {
 		const token = url.searchParams.get('id') ?? '';
 		const pending = this.pending.get(token);
 		if (url.pathname !== '/client/' || !pending) {
-			entry.status = 404;
+			this.settle(entry, 404);
 			return rejectUpgrade(socket, 404, 'Not Found');
 		}
 		if (bearerOf(req.headers) !== pending.accessToken) {
-			entry.status = 401;
+			this.settle(entry, 401);
 			return rejectUpgrade(socket, 401, 'Unauthorized');
 		}
 		this.pending.delete(token);
 		this.wss.handleUpgrade(req, socket, head, (ws) => {
-			entry.status = 101;
+			this.settle(entry, 101);
 			this.accept(ws, pending);
 		});
 	}

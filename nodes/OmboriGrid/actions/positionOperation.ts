@@ -5,11 +5,11 @@ import { idField, optionsCollection, queueIdField, sortedCollection } from '../s
 import { positionOutput } from '../shared/output';
 import { readCollection } from '../shared/params';
 import { idParameter, readPositionRef } from '../shared/positionRef';
+import type { PositionResource } from '../shared/positionRef';
 import type { Position } from '../shared/types';
 import type { PositionRef } from '../transport/endpoints';
 import type { RequestContext } from '../transport/request';
 
-type PositionResource = Exclude<PositionRef['resource'], 'timeSlots'>;
 type PositionCall = (ctx: RequestContext, ref: PositionRef, itemIndex?: number) => Promise<Position>;
 type UpdateCall<Body> = (ctx: RequestContext, ref: PositionRef, body: Body, itemIndex?: number) => Promise<Position>;
 

@@ -1,3 +1,5 @@
+import { API_KEY_HEADER } from '../transport/baseUrl';
+
 /**
  * Where the API key may go. The SignalR client would send its `headers` option to every host,
  * including the SignalR service host a negotiate redirect points to (signalr-lab §2), so the
@@ -8,8 +10,6 @@ export interface KeyScope {
 	apiOrigin: string;
 	apiKey: string;
 }
-
-const API_KEY_HEADER = 'ApiKey';
 
 /** ws:// and wss:// URLs are compared as the http:// and https:// origins they upgrade from. */
 function originOf(url: string): string | undefined {

@@ -27,33 +27,27 @@ export function invalidParameter(
 	});
 }
 
-/** A required text parameter, or an optional one when `optional` is set (then '' means absent). */
-export function readString(
+/** A required text parameter that must pass `check` (which returns the expected form, or undefined). */
+function readCheckedString(
 	ctx: IExecuteFunctions,
 	name: string,
 	label: string,
 	itemIndex: number,
-	check?: (value: string) => string | undefined,
-	optional = false,
+	check: (value: string) => string | undefined,
 ): string {
 	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
-	const value = typeof raw === 'number' && !check ? String(raw) : raw;
-	if (typeof value !== 'string') throw invalidParameter(ctx, label, itemIndex, 'text', raw);
-	const trimmed = value.trim();
-	if (trimmed === '') {
-		if (optional) return '';
-		throw invalidParameter(ctx, label, itemIndex, check?.('') ?? 'filled in', raw);
-	}
-	const problem = check?.(trimmed);
+	if (typeof raw !== 'string') throw invalidParameter(ctx, label, itemIndex, 'text', raw);
+	const trimmed = raw.trim();
+	const problem = check(trimmed);
 	if (problem) throw invalidParameter(ctx, label, itemIndex, problem, raw);
 	return trimmed;
 }
 
 export const readUuid = (ctx: IExecuteFunctions, name: string, label: string, itemIndex: number) =>
-	readString(ctx, name, label, itemIndex, checkUuid);
+	readCheckedString(ctx, name, label, itemIndex, checkUuid);
 
 export const readDateTime = (ctx: IExecuteFunctions, name: string, label: string, itemIndex: number) =>
-	readString(ctx, name, label, itemIndex, checkIsoDateTime);
+	readCheckedString(ctx, name, label, itemIndex, checkIsoDateTime);
 
 /** Check a value taken from a collection, with the same error form as the readers. */
 export function checkValue(

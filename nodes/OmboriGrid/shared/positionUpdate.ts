@@ -47,7 +47,8 @@ export function buildPositionUpdate(ctx: IExecuteFunctions, fields: PositionUpda
 	}
 	if (fields.numberOfPeople !== undefined) {
 		const size = Number(fields.numberOfPeople);
-		if (checkPartySize(size)) throw invalidParameter(ctx, 'Number of People', itemIndex, checkPartySize(size)!, fields.numberOfPeople);
+		const problem = checkPartySize(size);
+		if (problem) throw invalidParameter(ctx, 'Number of People', itemIndex, problem, fields.numberOfPeople);
 		update.numberOfPeople = size;
 	}
 	if (fields.tags !== undefined) {

@@ -2,6 +2,9 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 export const CREDENTIAL_TYPE = 'omboriGridApi';
 
+/** The header that carries the organisation's API key (Ombori's documentation). */
+export const API_KEY_HEADER = 'ApiKey';
+
 export const REGIONS = ['eu', 'us', 'in', 'au', 'uae'] as const;
 
 export interface OmboriCredentials {

@@ -1,7 +1,7 @@
 import type { ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult } from 'n8n-workflow';
 
-import { apiOrigin, describeAddressProblem, organizationUrl, toOmboriCredentials } from './baseUrl';
-import { describeNetworkCode, serverMessage } from './errors';
+import { API_KEY_HEADER, apiOrigin, describeAddressProblem, organizationUrl, toOmboriCredentials } from './baseUrl';
+import { describeNetworkCode, isUnknownTenant, serverMessage } from './errors';
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 const PROBE_TIMEOUT_MS = 10_000;
@@ -31,7 +31,7 @@ export async function omboriGridApiTest(
 	let response: Response;
 	try {
 		response = await fetch(`${organizationUrl(credentials)}/queues/${NIL_UUID}/positions/${NIL_UUID}`, {
-			headers: { ApiKey: credentials.apiKey, Accept: 'application/json' },
+			headers: { [API_KEY_HEADER]: credentials.apiKey, Accept: 'application/json' },
 			redirect: 'manual',
 			signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
 		});
@@ -53,7 +53,7 @@ export async function omboriGridApiTest(
 	if (response.status === 401 || response.status === 403) {
 		return { status: 'Error', message: `API key rejected (HTTP ${response.status}): check the API key` };
 	}
-	if (response.status === 404 && detail && /organi[sz]ation|tenant/i.test(detail)) {
+	if (isUnknownTenant(response.status, detail)) {
 		return { status: 'Error', message: `Tenant "${credentials.tenantId}" not found: check the Tenant ID and the region` };
 	}
 	if (response.status === 404 || response.ok) {

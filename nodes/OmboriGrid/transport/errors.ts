@@ -63,6 +63,14 @@ export function serverMessage(body: unknown, secret: string): string | undefined
 	return text ? redact(text.slice(0, 300), secret) : undefined;
 }
 
+/**
+ * [decision] A 404 whose text names the organisation or tenant means an unknown tenant; any other
+ * 404 is about the queue or ticket. Shared by API errors and the credential test.
+ */
+export function isUnknownTenant(status: number, detail: string | undefined): boolean {
+	return status === 404 && !!detail && /organi[sz]ation|tenant/i.test(detail);
+}
+
 function subjectName({ resource, id, queueId }: ApiSubject): string {
 	return id ? `${NOUNS[resource]} ${id} in queue ${queueId}` : `${NOUNS[resource]} of queue ${queueId}`;
 }
@@ -83,7 +91,7 @@ function statusMessage(status: number, detail: string | undefined, ctx: FailureC
 		];
 	}
 	if (status === 404) {
-		if (detail && /organi[sz]ation|tenant/i.test(detail)) {
+		if (isUnknownTenant(status, detail)) {
 			return [`Tenant not found${because}`, 'Check the Tenant ID and the region in the Ombori Grid credential.'];
 		}
 		if (subject.id && !/queue .* not found/i.test(detail ?? '')) {

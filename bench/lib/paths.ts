@@ -1,7 +1,7 @@
 /** Repository paths, with no other imports: load-cost children read them before measuring. */
 import path from 'node:path';
 
-import { findPackageDir } from '../../test/harness/packageDir';
+import { findPackageDir } from '../../scripts/packageRoot';
 
 export const REPO_DIR = findPackageDir(__dirname);
 

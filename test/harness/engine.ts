@@ -30,7 +30,7 @@ import type {
 import { ICredentialsHelper, NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { installCapturingLogger } from './logs';
-import { PACKAGE_NAME, findPackageDir } from './packageDir';
+import { PACKAGE_NAME, findPackageDir } from '../../scripts/packageRoot';
 
 export { PACKAGE_NAME };
 export const PACKAGE_DIR = findPackageDir(__dirname);

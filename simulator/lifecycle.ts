@@ -3,17 +3,12 @@
  * (public API and staff side) goes through `planTransition`, so the rules live only here.
  */
 import type { KnownTicketStatus, Position, TicketStatus } from '../nodes/OmboriGrid/shared/types';
+import { TERMINAL_STATUSES, TICKET_STATUSES } from '../nodes/OmboriGrid/shared/types';
 import { conflict } from './errors';
 import type { SimulatorEventType } from './types';
 
 /** Statuses a ticket can still leave. */
-export const OPEN_STATUSES: readonly KnownTicketStatus[] = [
-	'draft',
-	'reserved',
-	'pending',
-	'notified',
-	'fulfilled',
-];
+export const OPEN_STATUSES: readonly KnownTicketStatus[] = TICKET_STATUSES.filter((status) => !TERMINAL_STATUSES.includes(status));
 
 /** Named as in the `/_sim` routes and in the 409 message ("Cannot check-in a ticket in status pending"). */
 export type LifecycleAction =

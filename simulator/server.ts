@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CONTROL_PREFIX, createControlRouter, createStaff, type QueueWithPositions, type StaffActions } from './control';
+import { CONTROL_PREFIX, createControlRouter, createStaff, type ControlTarget, type StaffActions } from './control';
 import { seedDemo } from './demo';
 import { HttpError } from './errors';
 import {
@@ -15,8 +15,6 @@ import {
 	faultResponse,
 	truncateJson,
 	type FaultKind,
-	type FaultRule,
-	type FaultState,
 	type FiredFault,
 } from './faults';
 import { delay, JSON_CONTENT_TYPE, readRawBody, sendRaw, sendResponse } from './http';
@@ -30,7 +28,7 @@ import { SimulatorStore } from './store';
 import { createTicketPage, TICKET_PAGE_PATH } from './ticketPage';
 import { TicketDesk } from './tickets';
 import { nowIso } from './time';
-import type { CreatedCounts, QueueInput, SimQueue } from './types';
+import type { CreatedCounts } from './types';
 import { addWebhookRoutes, WebhookDispatcher } from './webhooks';
 
 export interface SimulatorOptions {
@@ -64,7 +62,7 @@ export interface SimulatorStats {
 	requests: number;
 }
 
-export interface Simulator extends SimulatorInfo {
+export interface Simulator extends SimulatorInfo, ControlTarget {
 	port: number;
 	store: SimulatorStore;
 	/** Emits 'change' with a SimulatorEvent on every state change. */
@@ -78,15 +76,6 @@ export interface Simulator extends SimulatorInfo {
 	/** Delivers webhook events to registered URLs; see webhooks.ts. */
 	webhooks: WebhookDispatcher;
 	info(): SimulatorInfo;
-	clearRequests(): void;
-	addFault(rules: FaultRule | FaultRule[]): FaultState[];
-	listFaults(): FaultState[];
-	clearFaults(): void;
-	setLatency(ms: number): void;
-	setSeed(seed: number): void;
-	createQueue(input?: QueueInput): SimQueue;
-	updateQueue(queueId: string, patch: Omit<QueueInput, 'id' | 'tenantId'>): SimQueue;
-	listQueues(): QueueWithPositions[];
 	stats(): SimulatorStats;
 	/** Back to the start state: no faults, empty log, demo data again if started with `demo`. */
 	reset(): void;
